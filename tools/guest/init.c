@@ -1,0 +1,394 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Guest init for the series test run: PID 1 of the test initramfs.
+ *
+ * It mounts what the vm selftests need, sets up zram swap, reports the
+ * huge-page reservation made on the kernel command line, then runs each
+ * test listed in /tests/list with a timeout and prints kselftest-style TAP
+ * on the console (test output prefixed with "# "), and powers off.
+ *
+ * /tests/list, one test per line ('#' starts a comment):
+ *	NAME TIMEOUT [uid=N] COMMAND [ARGS...]
+ * COMMAND "skip" reports the test as skipped, its ARGS being the reason
+ * (the host uses it for a test that could not be built).
+ * /tests/setup (optional), lines "PATH VALUE": written before the first test.
+ * /tests/report (optional), lines "PATH": printed after the last test as
+ *	"report: PATH: CONTENT", for the host to collect counters.
+ *
+ * Exit codes follow kselftest: 0 pass, 4 skip, 2 xfail, anything else fails.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
+#include <sys/stat.h>
+#include <sys/swap.h>
+#include <sys/wait.h>
+
+#define MAX_TESTS	512
+#define MAX_ARGS	32
+#define KSFT_SKIP	4
+#define KSFT_XFAIL	2
+
+struct test {
+	char *name;
+	int timeout;
+	int uid;
+	char *argv[MAX_ARGS + 1];
+};
+
+static struct test tests[MAX_TESTS];
+static int nr_tests;
+
+static void say(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	printf("guest-init: ");
+	vprintf(fmt, ap);
+	printf("\n");
+	va_end(ap);
+	fflush(stdout);
+}
+
+static int write_file(const char *path, const char *val)
+{
+	int fd = open(path, O_WRONLY);
+	ssize_t len = strlen(val), ret;
+
+	if (fd < 0)
+		return -errno;
+	ret = write(fd, val, len);
+	close(fd);
+	if (ret != len)
+		return ret < 0 ? -errno : -EIO;
+	return 0;
+}
+
+static void print_file_lines(const char *path, const char *prefix,
+			     const char *match)
+{
+	char line[512];
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f))
+		if (!match || strstr(line, match))
+			printf("%s%s", prefix, line);
+	fclose(f);
+	fflush(stdout);
+}
+
+static void do_mount(const char *src, const char *dst, const char *type,
+		     const char *opts)
+{
+	mkdir(dst, 0755);
+	if (mount(src, dst, type, 0, opts))
+		say("mount %s on %s failed: %s", type, dst, strerror(errno));
+}
+
+/* Write a version-1 swap header ("SWAPSPACE2") and swapon. */
+static void setup_zram_swap(void)
+{
+	const char *dev = "/dev/zram0";
+	long psize = sysconf(_SC_PAGESIZE);
+	unsigned long long size = 512ULL << 20;
+	uint32_t *words;
+	char *page;
+	int fd;
+
+	if (write_file("/sys/block/zram0/disksize", "512M")) {
+		say("zram swap: no /sys/block/zram0 (CONFIG_ZRAM?): swap tests will skip");
+		return;
+	}
+	page = calloc(1, psize);
+	words = (uint32_t *)(page + 1024);
+	words[0] = 1;				/* version */
+	words[1] = size / psize - 1;		/* last_page */
+	memcpy(page + psize - 10, "SWAPSPACE2", 10);
+	fd = open(dev, O_WRONLY);
+	if (fd < 0 || write(fd, page, psize) != psize) {
+		say("zram swap: cannot write %s: %s", dev, strerror(errno));
+		goto out;
+	}
+	fsync(fd);
+	if (swapon(dev, 0))
+		say("zram swap: swapon failed: %s", strerror(errno));
+	else
+		say("zram swap: 512 MiB on %s", dev);
+out:
+	if (fd >= 0)
+		close(fd);
+	free(page);
+}
+
+static void setup_system(void)
+{
+	do_mount("proc", "/proc", "proc", NULL);
+	do_mount("sysfs", "/sys", "sysfs", NULL);
+	do_mount("devtmpfs", "/dev", "devtmpfs", NULL);
+	do_mount("debugfs", "/sys/kernel/debug", "debugfs", NULL);
+	do_mount("tmpfs", "/tmp", "tmpfs", NULL);
+	mkdir("/mnt", 0755);
+	mkdir("/mnt/huge", 0755);
+	if (mount("none", "/mnt/huge", "hugetlbfs", 0, NULL))
+		say("hugetlbfs: not mounted (%s): hugetlb tests will skip",
+		    strerror(errno));
+	/* As run_vmtests.sh does for hugepage-shm. */
+	write_file("/proc/sys/kernel/shmmax", "268435456");
+	write_file("/proc/sys/kernel/shmall", "4194304");
+	setup_zram_swap();
+	print_file_lines("/proc/version", "guest-init: ", NULL);
+	print_file_lines("/proc/meminfo", "guest-init: ", "Huge");
+	print_file_lines("/proc/meminfo", "guest-init: ", "Swap");
+	if (access("/sys/kernel/mm/transparent_hugepage/enabled", F_OK))
+		say("THP: not available at run time: THP tests will skip");
+	else
+		print_file_lines("/sys/kernel/mm/transparent_hugepage/enabled",
+				 "guest-init: THP: ", NULL);
+}
+
+/* Lines "PATH VALUE" of /tests/setup are written before the first test. */
+static void apply_setup(void)
+{
+	char line[512], *val;
+	FILE *f = fopen("/tests/setup", "r");
+	int err;
+
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = 0;
+		if (!line[0] || line[0] == '#')
+			continue;
+		val = strchr(line, ' ');
+		if (!val)
+			continue;
+		*val++ = 0;
+		err = write_file(line, val);
+		say("setup: %s = %s%s%s", line, val, err ? ": FAILED " : "",
+		    err ? strerror(-err) : "");
+	}
+	fclose(f);
+}
+
+static void print_report(void)
+{
+	char line[512], buf[4096];
+	FILE *f = fopen("/tests/report", "r");
+	ssize_t n;
+	int fd;
+
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = 0;
+		if (!line[0] || line[0] == '#')
+			continue;
+		fd = open(line, O_RDONLY);
+		n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+		if (fd >= 0)
+			close(fd);
+		if (n < 0) {
+			printf("report: %s: unreadable: %s\n", line, strerror(errno));
+			continue;
+		}
+		buf[n] = 0;
+		buf[strcspn(buf, "\n")] = 0;
+		printf("report: %s: %s\n", line, buf);
+	}
+	fclose(f);
+	fflush(stdout);
+}
+
+static void read_list(void)
+{
+	char *line = NULL, *tok, *save;
+	size_t cap = 0;
+	FILE *f = fopen("/tests/list", "r");
+	struct test *t;
+	int argc;
+
+	if (!f) {
+		say("no /tests/list: nothing to run");
+		return;
+	}
+	while (getline(&line, &cap, f) > 0 && nr_tests < MAX_TESTS) {
+		line[strcspn(line, "#\n")] = 0;
+		tok = strtok_r(line, " \t", &save);
+		if (!tok)
+			continue;
+		t = &tests[nr_tests];
+		t->name = strdup(tok);
+		tok = strtok_r(NULL, " \t", &save);
+		t->timeout = tok ? atoi(tok) : 0;
+		t->uid = -1;
+		argc = 0;
+		while ((tok = strtok_r(NULL, " \t", &save)) && argc < MAX_ARGS) {
+			if (argc == 0 && !strncmp(tok, "uid=", 4)) {
+				t->uid = atoi(tok + 4);
+				continue;
+			}
+			t->argv[argc++] = strdup(tok);
+		}
+		if (!argc || t->timeout <= 0) {
+			say("bad line in /tests/list for '%s': ignored", t->name);
+			continue;
+		}
+		nr_tests++;
+	}
+	free(line);
+	fclose(f);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * Copy what the test printed to the console, each line prefixed "# ".
+ * Returns what read() returned: 0 at end of file.
+ */
+static ssize_t relay(int fd, char *buf, size_t *len, int flush)
+{
+	char *nl;
+	ssize_t n = read(fd, buf + *len, 4095 - *len);
+
+	if (n > 0)
+		*len += n;
+	while ((nl = memchr(buf, '\n', *len)) || (*len && (flush || *len >= 4095))) {
+		size_t l = nl ? (size_t)(nl - buf) + 1 : *len;
+
+		printf("# %.*s%s", (int)l, buf, nl ? "" : "\n");
+		memmove(buf, buf + l, *len - l);
+		*len -= l;
+	}
+	fflush(stdout);
+	return n;
+}
+
+static void run_test(int num, struct test *t)
+{
+	char buf[4096];
+	size_t len = 0;
+	double start = now(), deadline = start + t->timeout;
+	int pipefd[2], status = 0, done = 0, timed_out = 0;
+	struct pollfd pfd;
+	pid_t pid;
+
+	printf("# selftests: vm: %s\n", t->name);
+	if (!strcmp(t->argv[0], "skip")) {
+		printf("ok %d selftests: vm: %s # SKIP", num, t->name);
+		for (char **arg = t->argv + 1; *arg; arg++)
+			printf(" %s", *arg);
+		printf("\n");
+		fflush(stdout);
+		return;
+	}
+	fflush(stdout);
+	if (pipe2(pipefd, O_CLOEXEC)) {
+		printf("not ok %d selftests: vm: %s # pipe: %s\n", num, t->name,
+		       strerror(errno));
+		return;
+	}
+	pid = fork();
+	if (pid == 0) {
+		setpgid(0, 0);
+		dup2(pipefd[1], 1);
+		dup2(pipefd[1], 2);
+		if (chdir("/tests"))
+			_exit(127);
+		if (t->uid >= 0 && (setgid(t->uid) || setuid(t->uid))) {
+			perror("setuid");
+			_exit(127);
+		}
+		execv(t->argv[0], t->argv);
+		fprintf(stderr, "exec %s: %s\n", t->argv[0], strerror(errno));
+		_exit(127);
+	}
+	close(pipefd[1]);
+	setpgid(pid, pid);
+	pfd.fd = pipefd[0];
+	pfd.events = POLLIN;
+	while (!done) {
+		if (poll(&pfd, 1, 200) > 0)
+			relay(pipefd[0], buf, &len, 0);
+		if (waitpid(pid, &status, WNOHANG) == pid)
+			done = 1;
+		else if (now() > deadline) {
+			timed_out = 1;
+			kill(-pid, SIGKILL);
+			waitpid(pid, &status, 0);
+			done = 1;
+		}
+	}
+	/* Stray children of the test hold the pipe open: end them, drain. */
+	kill(-pid, SIGKILL);
+	while (poll(&pfd, 1, 1000) > 0 && relay(pipefd[0], buf, &len, 0) > 0)
+		;
+	if (len)
+		relay(-1, buf, &len, 1);
+	close(pipefd[0]);
+	while (waitpid(-1, NULL, WNOHANG) > 0)
+		;
+
+	printf("# %s: %.1fs\n", t->name, now() - start);
+	if (timed_out)
+		printf("not ok %d selftests: vm: %s # TIMEOUT %d seconds\n", num,
+		       t->name, t->timeout);
+	else if (WIFSIGNALED(status))
+		printf("not ok %d selftests: vm: %s # killed by signal %d\n", num,
+		       t->name, WTERMSIG(status));
+	else if (WEXITSTATUS(status) == 0)
+		printf("ok %d selftests: vm: %s\n", num, t->name);
+	else if (WEXITSTATUS(status) == KSFT_SKIP)
+		printf("ok %d selftests: vm: %s # SKIP\n", num, t->name);
+	else if (WEXITSTATUS(status) == KSFT_XFAIL)
+		printf("ok %d selftests: vm: %s # XFAIL\n", num, t->name);
+	else
+		printf("not ok %d selftests: vm: %s # exit=%d\n", num, t->name,
+		       WEXITSTATUS(status));
+	fflush(stdout);
+}
+
+int main(void)
+{
+	int i;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	setenv("PATH", "/tests:/bin", 1);
+	setenv("HOME", "/tmp", 1);
+	setenv("KSFT_TAP_LEVEL", "1", 1);
+	say("starting");
+	setup_system();
+	read_list();
+	apply_setup();
+	printf("TAP version 13\n1..%d\n", nr_tests);
+	fflush(stdout);
+	for (i = 0; i < nr_tests; i++)
+		run_test(i + 1, &tests[i]);
+	print_report();
+	say("done: %d tests run", nr_tests);
+	sync();
+	reboot(RB_POWER_OFF);
+	/* Power-off failed: halt, and let -no-reboot end QEMU on reset. */
+	reboot(RB_AUTOBOOT);
+	for (;;)
+		pause();
+}
