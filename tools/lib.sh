@@ -4,6 +4,7 @@
 # Layout of build/ (all of it is disposable):
 #   build/linux          git tree: branch "base" (the Debian tarball), branch "series"
 #   build/base           worktree of the base commit, for KERNEL=base
+#   build/bisect         worktree that tools/bisect moves along the series
 #   build/out/<k>-<a>[-debug]   kernel O= directories
 #   build/guest/<k>-<a>  selftests and initramfs
 #   build/results/<k>-<a>[-debug]  console.log, tap.txt, result.json
@@ -79,6 +80,7 @@ src_tree() {
 	case $1 in
 	series) printf '%s\n' "$TREE" ;;
 	base) printf '%s\n' "$BASE_TREE" ;;
+	bisect) printf '%s\n' "$BUILD/bisect" ;;	# tools/bisect's worktree
 	*) die "unknown KERNEL '$1'; valid: series base" ;;
 	esac
 }
@@ -87,6 +89,6 @@ need_cmd() {
 	local c
 	for c; do
 		command -v "$c" >/dev/null 2>&1 ||
-			die "'$c' is not installed; run: sudo bash .ci/run --deps-only (or apt-get install the package that provides it)"
+			die "'$c' is not installed; run: sudo bash .ci/run --deps-only (installs ci/packages)"
 	done
 }

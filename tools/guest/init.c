@@ -29,6 +29,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <dirent.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
@@ -39,6 +40,7 @@
 #define MAX_ARGS	32
 #define KSFT_SKIP	4
 #define KSFT_XFAIL	2
+#define HUGE_DIR	"/tests/huge"
 
 struct test {
 	char *name;
@@ -134,6 +136,40 @@ out:
 	free(page);
 }
 
+/* busybox-static gives the tests that popen() or exec scripts a shell. */
+static void install_busybox(void)
+{
+	pid_t pid;
+
+	if (access("/bin/busybox", X_OK)) {
+		say("no /bin/busybox: tests that need a shell will fail");
+		return;
+	}
+	pid = fork();
+	if (pid == 0) {
+		execl("/bin/busybox", "busybox", "--install", "-s", "/bin", NULL);
+		_exit(127);
+	}
+	waitpid(pid, NULL, 0);
+}
+
+/* Files a test left on hugetlbfs hold huge pages the next test expects. */
+static void clean_hugetlbfs(void)
+{
+	char path[300];
+	struct dirent *de;
+	DIR *d = opendir(HUGE_DIR);
+
+	if (!d)
+		return;
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.') {
+			snprintf(path, sizeof(path), "%s/%s", HUGE_DIR, de->d_name);
+			unlink(path);
+		}
+	closedir(d);
+}
+
 static void setup_system(void)
 {
 	do_mount("proc", "/proc", "proc", NULL);
@@ -141,9 +177,10 @@ static void setup_system(void)
 	do_mount("devtmpfs", "/dev", "devtmpfs", NULL);
 	do_mount("debugfs", "/sys/kernel/debug", "debugfs", NULL);
 	do_mount("tmpfs", "/tmp", "tmpfs", NULL);
-	mkdir("/mnt", 0755);
-	mkdir("/mnt/huge", 0755);
-	if (mount("none", "/mnt/huge", "hugetlbfs", 0, NULL))
+	install_busybox();
+	/* run_vmtests.sh's ./huge: several tests hard-code that path. */
+	mkdir(HUGE_DIR, 0755);
+	if (mount("none", HUGE_DIR, "hugetlbfs", 0, NULL))
 		say("hugetlbfs: not mounted (%s): hugetlb tests will skip",
 		    strerror(errno));
 	/* As run_vmtests.sh does for hugepage-shm. */
@@ -347,6 +384,7 @@ static void run_test(int num, struct test *t)
 	close(pipefd[0]);
 	while (waitpid(-1, NULL, WNOHANG) > 0)
 		;
+	clean_hugetlbfs();
 
 	printf("# %s: %.1fs\n", t->name, now() - start);
 	if (timed_out)

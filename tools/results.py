@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Usage: tools/results.py RESULTS_DIR --kernel K --arch A --debug 0|1
+                          [--list GUEST_LIST] [--known ci/known-base-failures]
+                          [--built 0|1] [--seconds stage=N ...] [--splats FILE]
+
+Read RESULTS_DIR/tap.txt (and console.log), write RESULTS_DIR/result.json,
+print a per-test summary ending in "N passed, N failed, N skipped".
+Exit 0 when the run passed: built, booted, every listed test reported,
+no failure that is not a known base failure, no splat.
+"""
+import argparse
+import json
+import os
+import re
+import sys
+
+RESULT = re.compile(r'^(ok|not ok) (\d+) (?:selftests: vm: )?(\S+)(?: # (.*))?$')
+SUBRESULT = re.compile(r'^# (ok|not ok) (\d+) (.*?)(?: # (SKIP|XFAIL|XPASS|TODO)\b ?(.*))?$')
+
+
+def load_known(path, arch):
+    """ci/known-base-failures: "ARCH|* TEST REASON..." per line."""
+    known = {}
+    if not path or not os.path.exists(path):
+        return known
+    with open(path) as f:
+        for line in f:
+            line = line.split('#', 1)[0].strip() if line.lstrip().startswith('#') else line.strip()
+            if not line:
+                continue
+            parts = line.split(None, 2)
+            if len(parts) < 3:
+                sys.exit(f'results: bad line in {path}: {line!r} (want ARCH TEST REASON)')
+            if parts[0] in ('*', arch):
+                known[parts[1]] = parts[2]
+    return known
+
+
+def load_list(path):
+    names = []
+    if path and os.path.exists(path):
+        with open(path) as f:
+            names = [l.split()[0] for l in f if l.strip()]
+    return names
+
+
+def parse_tap(path):
+    tests, notes, subtests, reports = {}, {}, {}, {}
+    current = None
+    if not os.path.exists(path):
+        return tests, notes, subtests, reports
+    with open(path, errors='replace') as f:
+        for line in f:
+            line = line.rstrip('\n')
+            m = RESULT.match(line)
+            if m:
+                ok, _, name, directive = m.groups()
+                directive = directive or ''
+                if ok == 'ok' and directive.startswith('SKIP'):
+                    status = 'skip'
+                elif ok == 'ok' and directive.startswith('XFAIL'):
+                    status = 'xfail'
+                elif ok == 'ok':
+                    status = 'ok'
+                else:
+                    status = 'not ok'
+                tests[name] = status
+                if directive:
+                    notes[name] = directive
+                current = None
+                continue
+            if line.startswith('# selftests: vm: '):
+                current = line[len('# selftests: vm: '):].strip()
+                continue
+            if line.startswith('report: '):
+                key, _, val = line[len('report: '):].partition(': ')
+                reports[key] = val
+                continue
+            m = SUBRESULT.match(line)
+            if m and current:
+                ok, _, desc, directive, _ = m.groups()
+                status = {'SKIP': 'skip', 'XFAIL': 'xfail'}.get(directive, 'ok' if ok == 'ok' else 'not ok')
+                subtests[f'{current}: {desc.strip()}'] = status
+    return tests, notes, subtests, reports
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('results')
+    ap.add_argument('--kernel', required=True)
+    ap.add_argument('--arch', required=True)
+    ap.add_argument('--debug', default='0')
+    ap.add_argument('--list')
+    ap.add_argument('--known')
+    ap.add_argument('--built', default='1')
+    ap.add_argument('--splats')
+    ap.add_argument('--seconds', nargs='*', default=[])
+    args = ap.parse_args()
+
+    res = args.results
+    console = ''
+    if os.path.exists(os.path.join(res, 'console.log')):
+        with open(os.path.join(res, 'console.log'), errors='replace') as f:
+            console = f.read()
+    tests, notes, subtests, reports = parse_tap(os.path.join(res, 'tap.txt'))
+    known = load_known(args.known, args.arch)
+    listed = load_list(args.list)
+    splats = []
+    if args.splats and os.path.exists(args.splats):
+        with open(args.splats, errors='replace') as f:
+            splats = [l.rstrip('\n') for l in f if l.strip()]
+
+    booted = 'guest-init: starting' in console
+    finished = 'guest-init: done' in console
+    boot_status = 'ok' if finished else 'not finished'
+    status_file = os.path.join(res, 'boot-status')
+    if os.path.exists(status_file):
+        with open(status_file) as f:
+            boot_status = f.read().strip() or boot_status
+
+    for name in listed:
+        if name not in tests:
+            tests[name] = 'not ok'
+            notes[name] = 'no result (guest stopped before reporting it)'
+
+    xpass = []
+    for name, status in tests.items():
+        if name in known:
+            if status == 'not ok':
+                tests[name] = 'xfail'
+                notes[name] = f'known base failure: {known[name]}'
+            elif status == 'ok':
+                xpass.append(name)
+
+    count = {s: sum(1 for v in tests.values() if v == s) for s in ('ok', 'not ok', 'skip', 'xfail')}
+    seconds = {}
+    for kv in args.seconds:
+        k, _, v = kv.partition('=')
+        seconds[k] = int(v) if v.isdigit() else v
+    built = args.built == '1'
+    passed = (built and booted and finished and count['not ok'] == 0
+              and not splats and len(tests) > 0)
+    accel = ''
+    if os.path.exists(os.path.join(res, 'accel')):
+        with open(os.path.join(res, 'accel')) as f:
+            accel = f.read().strip()
+    result = {
+        'kernel': args.kernel, 'arch': args.arch, 'debug': args.debug == '1',
+        'built': built, 'booted': booted, 'finished': finished,
+        'boot_status': boot_status, 'accel': accel,
+        'passed': count['ok'], 'failed': count['not ok'],
+        'skipped': count['skip'], 'xfail': count['xfail'],
+        'splats': len(splats), 'splat_lines': splats[:50],
+        'tests': tests, 'notes': notes, 'subtests': subtests,
+        'known_failures_passing': xpass, 'reports': reports,
+        'seconds': seconds, 'verdict': 'pass' if passed else 'fail',
+    }
+    with open(os.path.join(res, 'result.json'), 'w') as f:
+        json.dump(result, f, indent=1, sort_keys=True)
+        f.write('\n')
+
+    variant = f"{args.kernel}-{args.arch}{'-debug' if args.debug == '1' else ''}"
+    print(f'== {variant}: per-test results')
+    for name, status in tests.items():
+        note = f'  ({notes[name]})' if name in notes else ''
+        print(f'  {status:7} {name}{note}')
+    for name in xpass:
+        print(f'  note: {name} is listed in ci/known-base-failures but passed')
+    if not built:
+        print('  FAIL: kernel did not build')
+    elif not booted:
+        print('  FAIL: guest did not boot (no "guest-init: starting" on the console)')
+    elif not finished:
+        print(f'  FAIL: guest did not finish the run ({boot_status})')
+    if splats:
+        print(f'  FAIL: {len(splats)} kernel splat line(s) on the console:')
+        for l in splats[:20]:
+            print(f'    {l}')
+    if count['xfail']:
+        print(f"known failures (xfail): {count['xfail']}")
+    print(f"{count['ok']} passed, {count['not ok']} failed, {count['skip']} skipped")
+    return 0 if passed else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())
