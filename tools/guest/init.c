@@ -8,7 +8,9 @@
  * on the console (test output prefixed with "# "), and powers off.
  *
  * /tests/list, one test per line ('#' starts a comment):
- *	NAME TIMEOUT [uid=N] COMMAND [ARGS...]
+ *	NAME TIMEOUT [needs=hugetlb,thp] [uid=N] COMMAND [ARGS...]
+ * "needs": the test is reported as skipped, with the reason, when this
+ * machine has no usable hugetlb or THP at run time (s390x under TCG).
  * COMMAND "skip" reports the test as skipped, its ARGS being the reason
  * (the host uses it for a test that could not be built).
  * /tests/setup (optional), lines "PATH VALUE": written before the first test.
@@ -46,11 +48,15 @@ struct test {
 	char *name;
 	int timeout;
 	int uid;
+	char *needs;
 	char *argv[MAX_ARGS + 1];
 };
 
 static struct test tests[MAX_TESTS];
 static int nr_tests;
+/* Why hugetlb or THP cannot be used here; NULL when they can. */
+static const char *no_hugetlb = "not checked";
+static const char *no_thp = "not checked";
 
 static void say(const char *fmt, ...)
 {
@@ -180,9 +186,15 @@ static void setup_system(void)
 	install_busybox();
 	/* run_vmtests.sh's ./huge: several tests hard-code that path. */
 	mkdir(HUGE_DIR, 0755);
-	if (mount("none", HUGE_DIR, "hugetlbfs", 0, NULL))
+	if (mount("none", HUGE_DIR, "hugetlbfs", 0, NULL)) {
 		say("hugetlbfs: not mounted (%s): hugetlb tests will skip",
 		    strerror(errno));
+		no_hugetlb = "hugetlbfs cannot be mounted on this machine";
+	} else if (access("/proc/sys/vm/nr_hugepages", F_OK)) {
+		no_hugetlb = "no huge page size on this machine";
+	} else {
+		no_hugetlb = NULL;
+	}
 	/* As run_vmtests.sh does for hugepage-shm. */
 	write_file("/proc/sys/kernel/shmmax", "268435456");
 	write_file("/proc/sys/kernel/shmall", "4194304");
@@ -190,11 +202,14 @@ static void setup_system(void)
 	print_file_lines("/proc/version", "guest-init: ", NULL);
 	print_file_lines("/proc/meminfo", "guest-init: ", "Huge");
 	print_file_lines("/proc/meminfo", "guest-init: ", "Swap");
-	if (access("/sys/kernel/mm/transparent_hugepage/enabled", F_OK))
+	if (access("/sys/kernel/mm/transparent_hugepage/enabled", F_OK)) {
 		say("THP: not available at run time: THP tests will skip");
-	else
+		no_thp = "no /sys/kernel/mm/transparent_hugepage: THP unusable on this machine";
+	} else {
+		no_thp = NULL;
 		print_file_lines("/sys/kernel/mm/transparent_hugepage/enabled",
 				 "guest-init: THP: ", NULL);
+	}
 }
 
 /* Lines "PATH VALUE" of /tests/setup are written before the first test. */
@@ -273,9 +288,14 @@ static void read_list(void)
 		t->timeout = tok ? atoi(tok) : 0;
 		t->uid = -1;
 		argc = 0;
+		t->needs = NULL;
 		while ((tok = strtok_r(NULL, " \t", &save)) && argc < MAX_ARGS) {
 			if (argc == 0 && !strncmp(tok, "uid=", 4)) {
 				t->uid = atoi(tok + 4);
+				continue;
+			}
+			if (argc == 0 && !strncmp(tok, "needs=", 6)) {
+				t->needs = strdup(tok + 6);
 				continue;
 			}
 			t->argv[argc++] = strdup(tok);
@@ -330,6 +350,14 @@ static void run_test(int num, struct test *t)
 	pid_t pid;
 
 	printf("# selftests: vm: %s\n", t->name);
+	if (t->needs && ((strstr(t->needs, "hugetlb") && no_hugetlb) ||
+			 (strstr(t->needs, "thp") && no_thp))) {
+		printf("ok %d selftests: vm: %s # SKIP needs %s: %s\n", num,
+		       t->name, t->needs,
+		       strstr(t->needs, "hugetlb") && no_hugetlb ? no_hugetlb : no_thp);
+		fflush(stdout);
+		return;
+	}
 	if (!strcmp(t->argv[0], "skip")) {
 		printf("ok %d selftests: vm: %s # SKIP", num, t->name);
 		for (char **arg = t->argv + 1; *arg; arg++)
