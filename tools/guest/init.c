@@ -318,6 +318,20 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* The test's last output line, and its last one that mentions a skip. */
+static char last_line[160], last_skip[160];
+
+static void remember(const char *line, int len)
+{
+	while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		len--;
+	if (!len)
+		return;
+	snprintf(last_line, sizeof(last_line), "%.*s", len, line);
+	if (strcasestr(last_line, "skip"))
+		strcpy(last_skip, last_line);
+}
+
 /*
  * Copy what the test printed to the console, each line prefixed "# ".
  * Returns what read() returned: 0 at end of file.
@@ -333,6 +347,7 @@ static ssize_t relay(int fd, char *buf, size_t *len, int flush)
 		size_t l = nl ? (size_t)(nl - buf) + 1 : *len;
 
 		printf("# %.*s%s", (int)l, buf, nl ? "" : "\n");
+		remember(buf, l);
 		memmove(buf, buf + l, *len - l);
 		*len -= l;
 	}
@@ -367,6 +382,7 @@ static void run_test(int num, struct test *t)
 		return;
 	}
 	fflush(stdout);
+	last_line[0] = last_skip[0] = 0;
 	if (pipe2(pipefd, O_CLOEXEC)) {
 		printf("not ok %d selftests: vm: %s # pipe: %s\n", num, t->name,
 		       strerror(errno));
@@ -424,7 +440,8 @@ static void run_test(int num, struct test *t)
 	else if (WEXITSTATUS(status) == 0)
 		printf("ok %d selftests: vm: %s\n", num, t->name);
 	else if (WEXITSTATUS(status) == KSFT_SKIP)
-		printf("ok %d selftests: vm: %s # SKIP\n", num, t->name);
+		printf("ok %d selftests: vm: %s # SKIP %s\n", num, t->name,
+		       last_skip[0] ? last_skip : last_line);
 	else if (WEXITSTATUS(status) == KSFT_XFAIL)
 		printf("ok %d selftests: vm: %s # XFAIL\n", num, t->name);
 	else
