@@ -74,7 +74,12 @@ field() {
 	[ "$status" -eq 0 ]
 	[[ "${lines[1]}" == "series-arm64  pass"* ]]
 	[ -f "$BATS_TEST_TMPDIR/results/summary.txt" ]
+	[ "${lines[-1]}" = "1 passed, 0 failed, 0 skipped" ]
 	run "$TOP/tools/summary.py" "$BATS_TEST_TMPDIR/results" series-arm64 series-s390x
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"series-s390x  missing"* ]]
+	[ "${lines[-1]}" = "1 passed, 1 failed, 0 skipped" ]
+	run "$TOP/tools/summary.py" --failed-stages 2 "$BATS_TEST_TMPDIR/results" series-arm64
+	[ "$status" -eq 1 ]
+	[ "${lines[-1]}" = "1 passed, 2 failed, 0 skipped" ]
 }

@@ -5,7 +5,7 @@
 #   build/linux          git tree: branch "base" (the Debian tarball), branch "series"
 #   build/base           worktree of the base commit, for KERNEL=base
 #   build/bisect         worktree that tools/bisect moves along the series
-#   build/out/<k>-<a>[-debug]   kernel O= directories
+#   build/out/<k>-<a>[-debug]   kernel O= directories (symlinks to <tree>/.out-<a>[-debug])
 #   build/guest/<k>-<a>  selftests and initramfs
 #   build/results/<k>-<a>[-debug]  console.log, tap.txt, result.json
 #   build/ccache         compiler cache
