@@ -66,3 +66,27 @@ load helpers
 	[ "$status" -ne 0 ]
 	[[ "$output" == *"'no-such-tool-here' is not installed"* ]]
 }
+
+# A fake `id` that says we are not root.
+fake_user() {
+	mkdir -p "$BATS_TEST_TMPDIR/bin"
+	printf '#!/bin/sh\necho 1000\n' >"$BATS_TEST_TMPDIR/bin/id"
+	chmod +x "$BATS_TEST_TMPDIR/bin/id"
+}
+
+@test "bad input: no kernel tarball and not root gives the exact install command" {
+	fake_user
+	BUILD=$BATS_TEST_TMPDIR/build TARBALL=$BATS_TEST_TMPDIR/none.tar.xz \
+		PATH=$BATS_TEST_TMPDIR/bin:$PATH run "$TOP/tools/base-tree"
+	[ "$status" -ne 0 ]
+	[ "${#lines[@]}" -eq 1 ]
+	[[ "$output" == *"none.tar.xz is missing; run: sudo apt-get install linux-source-6.1"* ]]
+}
+
+@test "bad input: .ci/run refuses to install packages when not root" {
+	fake_user
+	PATH=$BATS_TEST_TMPDIR/bin:$PATH run bash "$TOP/.ci/run" --deps-only
+	[ "$status" -ne 0 ]
+	[ "${#lines[@]}" -eq 1 ]
+	[[ "$output" == *"installing packages needs root"* ]]
+}
