@@ -83,3 +83,22 @@ field() {
 	[ "$status" -eq 1 ]
 	[ "${lines[-1]}" = "1 passed, 2 failed, 0 skipped" ]
 }
+
+@test "results: a known base splat is excused only with its own call trace" {
+	cp "$DATA/known-splat-console.log" "$res/console.log"
+	printf 'ok 1 selftests: vm: a\n' >"$res/tap.txt"
+	printf 'a\n' >"$BATS_TEST_TMPDIR/list"
+	"$TOP/tools/scan-splats" "$res/console.log" >"$BATS_TEST_TMPDIR/splats" || true
+	[ "$(wc -l <"$BATS_TEST_TMPDIR/splats")" -eq 2 ]
+	printf '* i_mmap_assert_write_locked hugetlb_split the reason\n' >"$BATS_TEST_TMPDIR/ks"
+	run results --known-splats "$BATS_TEST_TMPDIR/ks"
+	[ "$status" -eq 1 ]
+	[ "$(field "r['splats']")" = 1 ]
+	[ "$(field "len(r['known_splats'])")" = 1 ]
+	[[ "$(field "r['splat_lines'][0]")" == *"[   21.380351] WARNING"* ]]
+	[[ "$output" == *"known base splat: [   20.380351]"* ]]
+	# The same entry for another arch excuses nothing.
+	printf 'ppc64le i_mmap_assert_write_locked hugetlb_split the reason\n' >"$BATS_TEST_TMPDIR/ks"
+	run results --known-splats "$BATS_TEST_TMPDIR/ks"
+	[ "$(field "r['splats']")" = 2 ]
+}

@@ -2,12 +2,15 @@
 # SPDX-License-Identifier: GPL-2.0
 """Usage: tools/results.py RESULTS_DIR --kernel K --arch A --debug 0|1
                           [--list GUEST_LIST] [--known ci/known-base-failures]
+                          [--known-splats ci/known-base-splats]
                           [--built 0|1] [--seconds stage=N ...] [--splats FILE]
 
 Read RESULTS_DIR/tap.txt (and console.log), write RESULTS_DIR/result.json,
 print a per-test summary ending in "N passed, N failed, N skipped".
 Exit 0 when the run passed: built, booted, every listed test reported,
-no failure that is not a known base failure, no splat.
+no failure that is not a known base failure, no splat that is not a
+known base splat (its site and a function of its own call trace match an
+entry of ci/known-base-splats).
 """
 import argparse
 import fnmatch
@@ -36,6 +39,55 @@ def load_known(path, arch):
             if parts[0] in ('*', arch):
                 known[parts[1]] = parts[2]
     return known
+
+
+def load_known_splats(path, arch):
+    """ci/known-base-splats: "ARCH|* SITE TRACE-FUNCTION REASON..." per line."""
+    known = []
+    if not path or not os.path.exists(path):
+        return known
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if not line or line.startswith('#'):
+                continue
+            parts = line.split(None, 3)
+            if len(parts) < 4:
+                sys.exit(f'results: bad line in {path}: {line!r} (want ARCH SITE FUNCTION REASON)')
+            if parts[0] in ('*', arch):
+                known.append(parts[1:])
+    return known
+
+
+SPLAT_BLOCK_LINES = 80
+TRACE_FUNC = re.compile(r'^\[[ 0-9.]+\]\s+(?:\[[ CT0-9]+\]\s+)?\s*(?:\? )?([A-Za-z0-9_.]+)\+0x')
+
+
+def classify_splats(splats, console_lines, known):
+    """Split "N:line" splat lines into (unknown, [(line, reason)]).
+
+    A splat is known when its line contains an entry's SITE and the call
+    trace that follows it (up to its end marker) has the entry's FUNCTION.
+    """
+    unknown, matched = [], []
+    for s in splats:
+        num, _, text = s.partition(':')
+        reason = None
+        if num.isdigit() and known:
+            start = int(num) - 1
+            funcs = set()
+            for l in console_lines[start + 1:start + SPLAT_BLOCK_LINES]:
+                if '---[ end trace' in l:
+                    break
+                m = TRACE_FUNC.match(l)
+                if m:
+                    funcs.add(m.group(1))
+            reason = next((r for site, fn, r in known if site in text and fn in funcs), None)
+        if reason:
+            matched.append((text, reason))
+        else:
+            unknown.append(s)
+    return unknown, matched
 
 
 def load_list(path):
@@ -94,6 +146,7 @@ def main():
     ap.add_argument('--debug', default='0')
     ap.add_argument('--list')
     ap.add_argument('--known')
+    ap.add_argument('--known-splats')
     ap.add_argument('--built', default='1')
     ap.add_argument('--splats')
     ap.add_argument('--seconds', nargs='*', default=[])
@@ -111,6 +164,10 @@ def main():
     if args.splats and os.path.exists(args.splats):
         with open(args.splats, errors='replace') as f:
             splats = [l.rstrip('\n') for l in f if l.strip()]
+
+    splats, known_splats = classify_splats(
+        splats, console.replace('\r', '').split('\n'),
+        load_known_splats(args.known_splats, args.arch))
 
     booted = 'guest-init: starting' in console
     finished = 'guest-init: done' in console
@@ -156,6 +213,7 @@ def main():
         'passed': count['ok'], 'failed': count['not ok'],
         'skipped': count['skip'], 'xfail': count['xfail'],
         'splats': len(splats), 'splat_lines': splats[:50],
+        'known_splats': [{'line': l, 'reason': r} for l, r in known_splats],
         'tests': tests, 'notes': notes, 'subtests': subtests,
         'known_failures_passing': xpass, 'reports': reports,
         'seconds': seconds, 'verdict': 'pass' if passed else 'fail',
@@ -181,6 +239,9 @@ def main():
         print(f'  FAIL: {len(splats)} kernel splat line(s) on the console:')
         for l in splats[:20]:
             print(f'    {l}')
+    for line, reason in known_splats:
+        print(f'  known base splat: {line}')
+        print(f'    ({reason})')
     if count['xfail']:
         print(f"known failures (xfail): {count['xfail']}")
     print(f"{count['ok']} passed, {count['not ok']} failed, {count['skip']} skipped")
