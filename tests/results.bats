@@ -102,3 +102,12 @@ field() {
 	run results --known-splats "$BATS_TEST_TMPDIR/ks"
 	[ "$(field "r['splats']")" = 2 ]
 }
+
+@test "results: a failed guest setup write fails the run" {
+	printf 'ok 1 selftests: vm: a\n' >"$res/tap.txt"
+	printf 'a\n' >"$BATS_TEST_TMPDIR/list"
+	sed -i 's|^guest-init: starting|guest-init: starting\nguest-init: setup: /sys/kernel/debug/x = 1: FAILED No such file or directory|' "$res/console.log"
+	run results
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"FAIL: guest-init: setup: /sys/kernel/debug/x = 1: FAILED"* ]]
+}

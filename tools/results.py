@@ -169,6 +169,11 @@ def main():
         splats, console.replace('\r', '').split('\n'),
         load_known_splats(args.known_splats, args.arch))
 
+    # A guest setup write that failed (e.g. a debugfs knob that is not
+    # there) means the run did not test what it was asked to.
+    setup_failed = [l.strip() for l in console.replace('\r', '').split('\n')
+                    if l.startswith('guest-init: setup: ') and ': FAILED' in l]
+
     booted = 'guest-init: starting' in console
     finished = 'guest-init: done' in console
     boot_status = 'ok' if finished else 'not finished'
@@ -201,7 +206,7 @@ def main():
         seconds[k] = int(v) if v.isdigit() else v
     built = args.built == '1'
     passed = (built and booted and finished and count['not ok'] == 0
-              and not splats and len(tests) > 0)
+              and not splats and not setup_failed and len(tests) > 0)
     accel = ''
     if os.path.exists(os.path.join(res, 'accel')):
         with open(os.path.join(res, 'accel')) as f:
@@ -216,6 +221,7 @@ def main():
         'known_splats': [{'line': l, 'reason': r} for l, r in known_splats],
         'tests': tests, 'notes': notes, 'subtests': subtests,
         'known_failures_passing': xpass, 'reports': reports,
+        'setup_failed': setup_failed,
         'seconds': seconds, 'verdict': 'pass' if passed else 'fail',
     }
     with open(os.path.join(res, 'result.json'), 'w') as f:
@@ -235,6 +241,8 @@ def main():
         print('  FAIL: guest did not boot (no "guest-init: starting" on the console)')
     elif not finished:
         print(f'  FAIL: guest did not finish the run ({boot_status})')
+    for l in setup_failed:
+        print(f'  FAIL: {l}')
     if splats:
         print(f'  FAIL: {len(splats)} kernel splat line(s) on the console:')
         for l in splats[:20]:

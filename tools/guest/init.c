@@ -212,56 +212,53 @@ static void setup_system(void)
 	}
 }
 
-/* Lines "PATH VALUE" of /tests/setup are written before the first test. */
-static void apply_setup(void)
+/* Call fn on each line of path that is neither empty nor a comment. */
+static void for_each_line(const char *path, void (*fn)(char *line))
 {
-	char line[512], *val;
-	FILE *f = fopen("/tests/setup", "r");
-	int err;
+	char line[512];
+	FILE *f = fopen(path, "r");
 
 	if (!f)
 		return;
 	while (fgets(line, sizeof(line), f)) {
 		line[strcspn(line, "\n")] = 0;
-		if (!line[0] || line[0] == '#')
-			continue;
-		val = strchr(line, ' ');
-		if (!val)
-			continue;
-		*val++ = 0;
-		err = write_file(line, val);
-		say("setup: %s = %s%s%s", line, val, err ? ": FAILED " : "",
-		    err ? strerror(-err) : "");
+		if (line[0] && line[0] != '#')
+			fn(line);
 	}
 	fclose(f);
 }
 
-static void print_report(void)
+/* A /tests/setup line "PATH VALUE": write VALUE to PATH. */
+static void setup_line(char *line)
 {
-	char line[512], buf[4096];
-	FILE *f = fopen("/tests/report", "r");
-	ssize_t n;
-	int fd;
+	char *val = strchr(line, ' ');
+	int err;
 
-	if (!f)
+	if (!val)
 		return;
-	while (fgets(line, sizeof(line), f)) {
-		line[strcspn(line, "\n")] = 0;
-		if (!line[0] || line[0] == '#')
-			continue;
-		fd = open(line, O_RDONLY);
-		n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
-		if (fd >= 0)
-			close(fd);
-		if (n < 0) {
-			printf("report: %s: unreadable: %s\n", line, strerror(errno));
-			continue;
-		}
+	*val++ = 0;
+	err = write_file(line, val);
+	say("setup: %s = %s%s%s", line, val, err ? ": FAILED " : "",
+	    err ? strerror(-err) : "");
+}
+
+/* A /tests/report line "PATH": print "report: PATH: CONTENT". */
+static void report_line(char *line)
+{
+	char buf[4096];
+	ssize_t n;
+	int fd = open(line, O_RDONLY);
+
+	n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+	if (n < 0) {
+		printf("report: %s: unreadable: %s\n", line, strerror(errno));
+	} else {
 		buf[n] = 0;
 		buf[strcspn(buf, "\n")] = 0;
 		printf("report: %s: %s\n", line, buf);
 	}
-	fclose(f);
+	if (fd >= 0)
+		close(fd);
 	fflush(stdout);
 }
 
@@ -461,12 +458,12 @@ int main(void)
 	say("starting");
 	setup_system();
 	read_list();
-	apply_setup();
+	for_each_line("/tests/setup", setup_line);
 	printf("TAP version 13\n1..%d\n", nr_tests);
 	fflush(stdout);
 	for (i = 0; i < nr_tests; i++)
 		run_test(i + 1, &tests[i]);
-	print_report();
+	for_each_line("/tests/report", report_line);
 	say("done: %d tests run", nr_tests);
 	sync();
 	reboot(RB_POWER_OFF);
