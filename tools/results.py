@@ -60,7 +60,9 @@ def load_known_splats(path, arch):
 
 
 SPLAT_BLOCK_LINES = 80
-TRACE_FUNC = re.compile(r'^\[[ 0-9.]+\]\s+(?:\[[ CT0-9]+\]\s+)?\s*(?:\? )?([A-Za-z0-9_.]+)\+0x')
+# A call-trace frame on any arch: "func+0x85/0xfc" (x86, arm64, s390) or
+# "[sp] [ip] func+0x38/0xbc" (powerpc).
+TRACE_FUNC = re.compile(r'([A-Za-z0-9_.]+)\+0x[0-9a-f]+/0x[0-9a-f]+')
 
 
 def classify_splats(splats, console_lines, known):
@@ -79,9 +81,7 @@ def classify_splats(splats, console_lines, known):
             for l in console_lines[start + 1:start + SPLAT_BLOCK_LINES]:
                 if '---[ end trace' in l:
                     break
-                m = TRACE_FUNC.match(l)
-                if m:
-                    funcs.add(m.group(1))
+                funcs.update(TRACE_FUNC.findall(l))
             reason = next((r for site, fn, r in known if site in text and fn in funcs), None)
         if reason:
             matched.append((text, reason))
