@@ -7,7 +7,7 @@ DEBUG ?= 0
 EXTRA_TESTS ?=
 FORCE ?= 0
 
-.PHONY: all test check lint bisect apply export test-tools summary clean distclean help
+.PHONY: all test check lint bisect bench apply export test-tools summary clean distclean help
 
 all:
 	@tools/test series x86_64 0
@@ -23,6 +23,9 @@ lint:
 
 bisect:
 	@tools/bisect
+
+bench:
+	@tools/bench $(ARCH)
 
 apply:
 	@tools/apply $(if $(filter 1,$(FORCE)),--force)
@@ -49,6 +52,7 @@ help:
 	@echo "                     one arch; arches: $$(ls ci/arch | sed 's/\.conf//' | tr '\n' ' ')"
 	@echo "make lint            checkpatch, sparse, coccinelle, kernel-doc, series checks"
 	@echo "make bisect          build every prefix of the series"
+	@echo "make bench [ARCH=]   base vs series benchmarks in one run -> build/results/bench.json"
 	@echo "make apply [FORCE=1] git am patches/ onto build/linux branch 'series'"
 	@echo "make export          write branch 'series' back to patches/, series, cover letter"
 	@echo "make test-tools      the tests of tools/ (bats)"
