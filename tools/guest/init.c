@@ -8,9 +8,10 @@
  * on the console (test output prefixed with "# "), and powers off.
  *
  * /tests/list, one test per line ('#' starts a comment):
- *	NAME TIMEOUT [needs=hugetlb,thp] [uid=N] COMMAND [ARGS...]
+ *	NAME TIMEOUT [needs=hugetlb,thp] [uid=N] [cpu=N] COMMAND [ARGS...]
  * "needs": the test is reported as skipped, with the reason, when this
  * machine has no usable hugetlb or THP at run time (s390x under TCG).
+ * "cpu": the test and its children run on that CPU only.
  * COMMAND "skip" reports the test as skipped, its ARGS being the reason
  * (the host uses it for a test that could not be built).
  * /tests/setup (optional), lines "PATH VALUE": written before the first test.
@@ -23,6 +24,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -48,6 +50,7 @@ struct test {
 	char *name;
 	int timeout;
 	int uid;
+	int cpu;
 	char *needs;
 	char *argv[MAX_ARGS + 1];
 };
@@ -284,11 +287,16 @@ static void read_list(void)
 		tok = strtok_r(NULL, " \t", &save);
 		t->timeout = tok ? atoi(tok) : 0;
 		t->uid = -1;
+		t->cpu = -1;
 		argc = 0;
 		t->needs = NULL;
 		while ((tok = strtok_r(NULL, " \t", &save)) && argc < MAX_ARGS) {
 			if (argc == 0 && !strncmp(tok, "uid=", 4)) {
 				t->uid = atoi(tok + 4);
+				continue;
+			}
+			if (argc == 0 && !strncmp(tok, "cpu=", 4)) {
+				t->cpu = atoi(tok + 4);
 				continue;
 			}
 			if (argc == 0 && !strncmp(tok, "needs=", 6)) {
@@ -392,6 +400,16 @@ static void run_test(int num, struct test *t)
 		dup2(pipefd[1], 2);
 		if (chdir("/tests"))
 			_exit(127);
+		if (t->cpu >= 0) {
+			cpu_set_t set;
+
+			CPU_ZERO(&set);
+			CPU_SET(t->cpu, &set);
+			if (sched_setaffinity(0, sizeof(set), &set)) {
+				perror("sched_setaffinity");
+				_exit(127);
+			}
+		}
 		if (t->uid >= 0 && (setgid(t->uid) || setuid(t->uid))) {
 			perror("setuid");
 			_exit(127);
