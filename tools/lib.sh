@@ -63,6 +63,7 @@ load_arch() {
 
 	[ -n "$1" ] || die "no ARCH given; valid: $(valid_arches)"
 	[ -f "$conf" ] || die "unknown ARCH '$1'; valid: $(valid_arches)"
+	HUGE_APPEND=	# optional: extra huge page reservations
 	# shellcheck source=/dev/null
 	. "$conf"
 	ARCH_NAME=$1
