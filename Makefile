@@ -7,7 +7,7 @@ DEBUG ?= 0
 EXTRA_TESTS ?=
 FORCE ?= 0
 
-.PHONY: all test check lint bisect bench apply export test-tools summary clean distclean help
+.PHONY: all test check ci-repro lint bisect bench apply export test-tools summary clean distclean help
 
 all:
 	@tools/test series x86_64 0
@@ -17,6 +17,9 @@ test:
 
 check:
 	@tools/check
+
+ci-repro:
+	@tools/ci-repro
 
 lint:
 	@tools/lint
@@ -48,6 +51,7 @@ distclean:
 help:
 	@echo "make                 build, boot and test the series on x86_64"
 	@echo "make check           everything CI runs (tool tests, lint, bisect, 4 arches)"
+	@echo "make ci-repro        .ci/run in a fresh bookworm chroot, as CI runs it (root)"
 	@echo "make test ARCH=<arch> [KERNEL=series|base] [DEBUG=1] [EXTRA_TESTS=<dir>]"
 	@echo "                     one arch; arches: $$(ls ci/arch | sed 's/\.conf//' | tr '\n' ' ')"
 	@echo "make lint            checkpatch, sparse, coccinelle, kernel-doc, series checks"
