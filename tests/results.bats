@@ -42,6 +42,20 @@ field() {
 	[[ "$output" == *"missing_one  (no result"* ]]
 }
 
+@test "results: a real failure shows the test's failing lines under it" {
+	cp "$DATA/tap-sample.txt" "$res/console.log"
+	sed -i 's|^# not ok 2 Basic|# pagemap says the PFN changed\n&|' "$res/console.log"
+	run results
+	[ "$status" -eq 1 ]
+	# The first "not ok" of the output is the real failure, its reason under it.
+	first=$(printf '%s\n' "$output" | grep -n -m1 'not ok' | cut -d: -f1)
+	[[ "${lines[first - 1]}" == "  not ok  cow  (exit=1)" ]]
+	[[ "${lines[first + 1]}" == *"| # pagemap says the PFN changed" ]]
+	[[ "${lines[first + 2]}" == *"| # not ok 2 Basic COW after fork() with THP" ]]
+	# A known failure shows none of its output.
+	[[ "$output" != *"| # selftests: vm: va_128TBswitch"* ]]
+}
+
 @test "results: a clean run passes; a splat alone fails it" {
 	printf 'ok 1 selftests: vm: a\n' >"$res/tap.txt"
 	printf 'a\n' >"$BATS_TEST_TMPDIR/list"
@@ -109,5 +123,5 @@ field() {
 	sed -i 's|^guest-init: starting|guest-init: starting\nguest-init: setup: /sys/kernel/debug/x = 1: FAILED No such file or directory|' "$res/console.log"
 	run results
 	[ "$status" -eq 1 ]
-	[[ "$output" == *"FAIL: guest-init: setup: /sys/kernel/debug/x = 1: FAILED"* ]]
+	[[ "$output" == *"not ok: series-arm64: guest-init: setup: /sys/kernel/debug/x = 1: FAILED"* ]]
 }

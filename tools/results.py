@@ -138,6 +138,36 @@ def parse_tap(path):
     return tests, notes, subtests, reports
 
 
+DETAIL_LINES = 25
+
+
+def failure_detail(console_lines, name):
+    """The lines of a failed test's output worth showing under its result.
+
+    The failing sub-results (with the lines just before each, where
+    kselftests print why) if the test reported any, else its last lines.
+    """
+    out, inside = [], False
+    for l in console_lines:
+        if l == f'# selftests: vm: {name}':
+            out, inside = [], True
+        elif inside and RESULT.match(l):
+            break
+        elif inside:
+            out.append(l)
+    failing = [i for i, l in enumerate(out) if l.startswith('# not ok ')]
+    if not failing:
+        return out[-DETAIL_LINES:]
+    shown, last = [], -1
+    for i in failing:
+        for j in range(max(i - 3, last + 1), i + 1):
+            shown.append(out[j])
+        last = i
+        if len(shown) >= DETAIL_LINES:
+            break
+    return shown[:DETAIL_LINES]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('results')
@@ -157,6 +187,7 @@ def main():
     if os.path.exists(os.path.join(res, 'console.log')):
         with open(os.path.join(res, 'console.log'), errors='replace') as f:
             console = f.read()
+    console_lines = console.replace('\r', '').split('\n')
     tests, notes, subtests, reports = parse_tap(os.path.join(res, 'tap.txt'))
     known = load_known(args.known, args.arch)
     listed = load_list(args.list)
@@ -166,12 +197,12 @@ def main():
             splats = [l.rstrip('\n') for l in f if l.strip()]
 
     splats, known_splats = classify_splats(
-        splats, console.replace('\r', '').split('\n'),
+        splats, console_lines,
         load_known_splats(args.known_splats, args.arch))
 
     # A guest setup write that failed (e.g. a debugfs knob that is not
     # there) means the run did not test what it was asked to.
-    setup_failed = [l.strip() for l in console.replace('\r', '').split('\n')
+    setup_failed = [l.strip() for l in console_lines
                     if l.startswith('guest-init: setup: ') and ': FAILED' in l]
 
     booted = 'guest-init: starting' in console
@@ -233,18 +264,23 @@ def main():
     for name, status in tests.items():
         note = f'  ({notes[name]})' if name in notes else ''
         print(f'  {status:7} {name}{note}')
+        if status == 'not ok':
+            # A real failure is the first "not ok" of a CI log (the guest's
+            # progress lines say "failed"): show why right under it.
+            for l in failure_detail(console_lines, name):
+                print(f'    | {l}')
     for name in xpass:
         print(f'  note: {name} is listed in ci/known-base-failures but passed')
     if not built:
-        print('  FAIL: kernel did not build')
+        print(f'  not ok: {variant}: kernel did not build')
     elif not booted:
-        print('  FAIL: guest did not boot (no "guest-init: starting" on the console)')
+        print(f'  not ok: {variant}: guest did not boot (no "guest-init: starting" on the console)')
     elif not finished:
-        print(f'  FAIL: guest did not finish the run ({boot_status})')
+        print(f'  not ok: {variant}: guest did not finish the run ({boot_status})')
     for l in setup_failed:
-        print(f'  FAIL: {l}')
+        print(f'  not ok: {variant}: {l}')
     if splats:
-        print(f'  FAIL: {len(splats)} kernel splat line(s) on the console:')
+        print(f'  not ok: {variant}: {len(splats)} kernel splat line(s) on the console:')
         for l in splats[:20]:
             print(f'    {l}')
     for line, reason in known_splats:
