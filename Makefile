@@ -4,6 +4,7 @@
 ARCH ?= x86_64
 KERNEL ?= series
 DEBUG ?= 0
+PTE_MAP_FAIL ?=
 EXTRA_TESTS ?=
 FORCE ?= 0
 
@@ -13,7 +14,7 @@ all:
 	@tools/test series x86_64 0
 
 test:
-	@tools/test $(KERNEL) $(ARCH) $(DEBUG) $(EXTRA_TESTS)
+	@PTE_MAP_FAIL=$(PTE_MAP_FAIL) tools/test $(KERNEL) $(ARCH) $(DEBUG) $(EXTRA_TESTS)
 
 check:
 	@tools/check
@@ -54,6 +55,8 @@ help:
 	@echo "make ci-repro        .ci/run in a fresh bookworm chroot, as CI runs it (root)"
 	@echo "make test ARCH=<arch> [KERNEL=series|base] [DEBUG=1] [EXTRA_TESTS=<dir>]"
 	@echo "                     one arch; arches: $$(ls ci/arch | sed 's/\.conf//' | tr '\n' ' ')"
+	@echo "make test ARCH=<arch> DEBUG=1 PTE_MAP_FAIL=<percent>"
+	@echo "                     the same with that percentage of PTE table maps failed"
 	@echo "make lint            checkpatch, sparse, coccinelle, kernel-doc, series checks"
 	@echo "make bisect          build every prefix of the series"
 	@echo "make bench [ARCH=]   base vs series benchmarks in one run -> build/results/bench.json"

@@ -125,3 +125,15 @@ field() {
 	[ "$status" -eq 1 ]
 	[[ "$output" == *"not ok: series-arm64: guest-init: setup: /sys/kernel/debug/x = 1: FAILED"* ]]
 }
+
+@test "results: with --pte-map-fail, the injected count goes to result.json; none injected fails" {
+	run results --pte-map-fail 1
+	[ "$(field "r['pte_map_injected']")" = 17 ]
+	[ "$(field "r['pte_map_fail']")" = 1 ]
+	[[ "$output" == *"pte_map_injected: 17 (fail_pte_map at 1%)"* ]]
+	grep -v '^report: ' "$DATA/tap-sample.txt" >"$res/tap.txt"
+	run results --pte-map-fail 1
+	[ "$status" -eq 1 ]
+	[ "$(field "r['pte_map_injected']")" = 0 ]
+	[[ "$output" == *"not ok: series-arm64-pte-map-fail: fail_pte_map injected no failure"* ]]
+}

@@ -4,13 +4,15 @@
                           [--list GUEST_LIST] [--known ci/known-base-failures]
                           [--known-splats ci/known-base-splats]
                           [--built 0|1] [--seconds stage=N ...] [--splats FILE]
+                          [--pte-map-fail PERCENT]
 
 Read RESULTS_DIR/tap.txt (and console.log), write RESULTS_DIR/result.json,
 print a per-test summary ending in "N passed, N failed, N skipped".
 Exit 0 when the run passed: built, booted, every listed test reported,
 no failure that is not a known base failure, no splat that is not a
 known base splat (its site and a function of its own call trace match an
-entry of ci/known-base-splats).
+entry of ci/known-base-splats), and, with --pte-map-fail, a count of
+injected PTE map failures above 0 reported by the guest.
 """
 import argparse
 import fnmatch
@@ -180,6 +182,7 @@ def main():
     ap.add_argument('--built', default='1')
     ap.add_argument('--splats')
     ap.add_argument('--seconds', nargs='*', default=[])
+    ap.add_argument('--pte-map-fail', type=int, default=0)
     args = ap.parse_args()
 
     res = args.results
@@ -236,8 +239,14 @@ def main():
         k, _, v = kv.partition('=')
         seconds[k] = int(v) if v.isdigit() else v
     built = args.built == '1'
+    # With fault injection, a run that injected nothing tested nothing new.
+    injected = None
+    if args.pte_map_fail:
+        val = reports.get('/sys/kernel/debug/fail_pte_map/injected', '')
+        injected = int(val) if val.strip().isdigit() else 0
     passed = (built and booted and finished and count['not ok'] == 0
-              and not splats and not setup_failed and len(tests) > 0)
+              and not splats and not setup_failed and len(tests) > 0
+              and injected != 0)
     accel = ''
     if os.path.exists(os.path.join(res, 'accel')):
         with open(os.path.join(res, 'accel')) as f:
@@ -253,6 +262,7 @@ def main():
         'tests': tests, 'notes': notes, 'subtests': subtests,
         'known_failures_passing': xpass, 'reports': reports,
         'setup_failed': setup_failed,
+        'pte_map_fail': args.pte_map_fail, 'pte_map_injected': injected,
         'seconds': seconds, 'verdict': 'pass' if passed else 'fail',
     }
     with open(os.path.join(res, 'result.json'), 'w') as f:
@@ -260,6 +270,8 @@ def main():
         f.write('\n')
 
     variant = f"{args.kernel}-{args.arch}{'-debug' if args.debug == '1' else ''}"
+    if args.pte_map_fail:
+        variant += '-pte-map-fail'
     print(f'== {variant}: per-test results')
     for name, status in tests.items():
         note = f'  ({notes[name]})' if name in notes else ''
@@ -279,6 +291,9 @@ def main():
         print(f'  not ok: {variant}: guest did not finish the run ({boot_status})')
     for l in setup_failed:
         print(f'  not ok: {variant}: {l}')
+    if injected == 0:
+        print(f'  not ok: {variant}: fail_pte_map injected no failure '
+              f'(probability {args.pte_map_fail}%)')
     if splats:
         print(f'  not ok: {variant}: {len(splats)} kernel splat line(s) on the console:')
         for l in splats[:20]:
@@ -288,6 +303,8 @@ def main():
         print(f'    ({reason})')
     if count['xfail']:
         print(f"known failures (xfail): {count['xfail']}")
+    if injected is not None:
+        print(f'pte_map_injected: {injected} (fail_pte_map at {args.pte_map_fail}%)')
     print(f"{count['ok']} passed, {count['not ok']} failed, {count['skip']} skipped")
     return 0 if passed else 1
 

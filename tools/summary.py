@@ -26,7 +26,7 @@ def main():
     names = wanted or sorted(d for d in os.listdir(top)
                              if os.path.exists(os.path.join(top, d, 'result.json')))
     head = ('variant', 'verdict', 'built', 'booted', 'pass', 'fail', 'skip',
-            'xfail', 'splats', 'build_s', 'guest_s', 'boot_s')
+            'xfail', 'splats', 'pte_inj', 'build_s', 'guest_s', 'boot_s')
     rows, bad = [head], 0
     total = {'passed': 0, 'failed': extra_failed, 'skipped': 0}
     for name in names:
@@ -41,6 +41,7 @@ def main():
         rows.append((name, r['verdict'], 'yes' if r['built'] else 'no',
                      'yes' if r['booted'] else 'no', r['passed'], r['failed'],
                      r['skipped'], r.get('xfail', 0), r['splats'],
+                     '-' if r.get('pte_map_injected') is None else r['pte_map_injected'],
                      s.get('build', '-'), s.get('guest', '-'), s.get('boot', '-')))
         bad += r['verdict'] != 'pass'
         for k in total:
